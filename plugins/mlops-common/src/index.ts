@@ -1,0 +1,11 @@
+/**
+ * Entity kinds, relations, annotations and lineage helpers shared by the
+ * Sovereign ML Backstage plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './relations';
+export * from './kinds';
+export * from './naming';
