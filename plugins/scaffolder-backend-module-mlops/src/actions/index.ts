@@ -1,0 +1,3 @@
+export { createPolicyCheckAction } from './policyCheck';
+export { createTrainJobValidateAction } from './trainjobValidate';
+export { createFeastResolveAction } from './feastResolve';
