@@ -9,3 +9,4 @@ export * from './annotations';
 export * from './relations';
 export * from './kinds';
 export * from './naming';
+export * from './sovereignty';

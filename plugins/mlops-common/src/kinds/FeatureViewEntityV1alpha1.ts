@@ -1,5 +1,11 @@
-import type { Entity } from '@backstage/catalog-model';
+import {
+  entityKindSchemaValidator,
+  type Entity,
+  type KindValidator,
+} from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
+import schema from './FeatureView.v1alpha1.schema.json';
+import { KIND_FEATURE_VIEW, MLOPS_API_VERSION } from './constants';
 
 /**
  * A Feast entity (join key set) a FeatureView is keyed by.
@@ -58,4 +64,36 @@ export interface FeatureViewEntityV1alpha1 extends Entity {
      */
     sources?: string[];
   };
+}
+
+const validator = entityKindSchemaValidator(schema);
+
+/**
+ * {@link @backstage/catalog-model#KindValidator} for
+ * {@link FeatureViewEntityV1alpha1}: `check` resolves to `true` for a valid FeatureView, to
+ * `false` for any other kind or apiVersion, and rejects with a `TypeError`
+ * naming the offending field and the rule it breaks (for example
+ * `/spec/owner must have required property 'owner'`).
+ *
+ * @public
+ */
+export const featureViewEntityV1alpha1Validator: KindValidator = {
+  async check(data: unknown) {
+    return validator(data) === data;
+  },
+};
+
+/**
+ * Tells whether an entity is a FeatureView of this plugin set, by apiVersion and
+ * kind (the shape is guaranteed by {@link featureViewEntityV1alpha1Validator} when the catalog
+ * ingested it).
+ *
+ * @public
+ */
+export function isFeatureViewEntity(
+  entity: Entity,
+): entity is FeatureViewEntityV1alpha1 {
+  return (
+    entity.apiVersion === MLOPS_API_VERSION && entity.kind === KIND_FEATURE_VIEW
+  );
 }

@@ -1,5 +1,11 @@
-import type { Entity } from '@backstage/catalog-model';
+import {
+  entityKindSchemaValidator,
+  type Entity,
+  type KindValidator,
+} from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
+import schema from './Model.v1alpha1.schema.json';
+import { KIND_MODEL, MLOPS_API_VERSION } from './constants';
 
 /**
  * One version of a registered model.
@@ -45,4 +51,32 @@ export interface ModelEntityV1alpha1 extends Entity {
     /** Entity refs of FeatureServices used by the model as a whole. Emits `consumesFeatures`. */
     featureServices?: string[];
   };
+}
+
+const validator = entityKindSchemaValidator(schema);
+
+/**
+ * {@link @backstage/catalog-model#KindValidator} for
+ * {@link ModelEntityV1alpha1}: `check` resolves to `true` for a valid Model, to
+ * `false` for any other kind or apiVersion, and rejects with a `TypeError`
+ * naming the offending field and the rule it breaks (for example
+ * `/spec/owner must have required property 'owner'`).
+ *
+ * @public
+ */
+export const modelEntityV1alpha1Validator: KindValidator = {
+  async check(data: unknown) {
+    return validator(data) === data;
+  },
+};
+
+/**
+ * Tells whether an entity is a Model of this plugin set, by apiVersion and
+ * kind (the shape is guaranteed by {@link modelEntityV1alpha1Validator} when the catalog
+ * ingested it).
+ *
+ * @public
+ */
+export function isModelEntity(entity: Entity): entity is ModelEntityV1alpha1 {
+  return entity.apiVersion === MLOPS_API_VERSION && entity.kind === KIND_MODEL;
 }

@@ -1,4 +1,10 @@
-import type { Entity } from '@backstage/catalog-model';
+import {
+  entityKindSchemaValidator,
+  type Entity,
+  type KindValidator,
+} from '@backstage/catalog-model';
+import schema from './TrainingJob.v1alpha1.schema.json';
+import { KIND_TRAINING_JOB, MLOPS_API_VERSION } from './constants';
 
 /**
  * The coarse phase of a TrainJob, derived from its conditions and jobsStatus
@@ -63,4 +69,36 @@ export interface TrainingJobEntityV1alpha1 extends Entity {
     /** ISO 8601 creation time of the TrainJob. */
     created?: string;
   };
+}
+
+const validator = entityKindSchemaValidator(schema);
+
+/**
+ * {@link @backstage/catalog-model#KindValidator} for
+ * {@link TrainingJobEntityV1alpha1}: `check` resolves to `true` for a valid TrainingJob, to
+ * `false` for any other kind or apiVersion, and rejects with a `TypeError`
+ * naming the offending field and the rule it breaks (for example
+ * `/spec/owner must have required property 'owner'`).
+ *
+ * @public
+ */
+export const trainingJobEntityV1alpha1Validator: KindValidator = {
+  async check(data: unknown) {
+    return validator(data) === data;
+  },
+};
+
+/**
+ * Tells whether an entity is a TrainingJob of this plugin set, by apiVersion and
+ * kind (the shape is guaranteed by {@link trainingJobEntityV1alpha1Validator} when the catalog
+ * ingested it).
+ *
+ * @public
+ */
+export function isTrainingJobEntity(
+  entity: Entity,
+): entity is TrainingJobEntityV1alpha1 {
+  return (
+    entity.apiVersion === MLOPS_API_VERSION && entity.kind === KIND_TRAINING_JOB
+  );
 }

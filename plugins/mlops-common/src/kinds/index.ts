@@ -1,5 +1,5 @@
 export * from './constants';
-export type * from './FeatureViewEntityV1alpha1';
-export type * from './FeatureServiceEntityV1alpha1';
-export type * from './ModelEntityV1alpha1';
-export type * from './TrainingJobEntityV1alpha1';
+export * from './FeatureViewEntityV1alpha1';
+export * from './FeatureServiceEntityV1alpha1';
+export * from './ModelEntityV1alpha1';
+export * from './TrainingJobEntityV1alpha1';
