@@ -1,3 +1,4 @@
+import type { JsonObject } from '@backstage/types';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
   catalogProcessingExtensionPoint,
@@ -23,7 +24,7 @@ const kubernetes = {
   ],
 };
 
-async function start(data: Record<string, unknown>) {
+async function start(data: JsonObject) {
   const providers: EntityProvider[] = [];
   const scheduler = mockServices.scheduler.mock();
   await startTestBackend({

@@ -36,7 +36,7 @@ export interface JobProgress {
 }
 
 /** Seconds a demo run takes from 0 to 100 %. */
-export const RUN_SECONDS = 600;
+export const RUN_SECONDS = 1800;
 
 /** The training run (for logs and metrics) of a pod of a job. */
 export function trainingRunOf(job: DemoTrainJob, pod: DemoPod): TrainingRun {

@@ -20,7 +20,8 @@ export interface DemoJobOptions {
 
 /** A TrainJob of the demo story in the v2.3 shape, without status. */
 export function demoTrainJob(options: DemoJobOptions): KubernetesObject {
-  return {
+  // Plain manifest JSON (string timestamps, any spec), as the API server sends.
+  const manifest = {
     apiVersion: API_VERSION,
     kind: 'TrainJob',
     metadata: {
@@ -56,11 +57,13 @@ export function demoTrainJob(options: DemoJobOptions): KubernetesObject {
       },
     },
   };
+  return manifest as unknown as KubernetesObject;
 }
 
 /** A TrainJob in the v2.1 (OpenShift AI) shape. */
 export function v21TrainJob(name: string): KubernetesObject {
-  return {
+  // Plain manifest JSON (string timestamps, any spec), as the API server sends.
+  const manifest = {
     apiVersion: API_VERSION,
     kind: 'TrainJob',
     metadata: { name, namespace: 'fraud-ml' },
@@ -83,6 +86,7 @@ export function v21TrainJob(name: string): KubernetesObject {
       trainer: { image: IMAGE, numNodes: 1, numProcPerNode: 'auto' },
     },
   };
+  return manifest as unknown as KubernetesObject;
 }
 
 const at = '2026-04-12T08:00:00Z';

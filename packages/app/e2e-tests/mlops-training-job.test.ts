@@ -1,0 +1,52 @@
+import { test, expect } from './airGap';
+import { openEntity, signInAsGuest } from './mlops-helpers';
+
+test('a running TrainingJob shows live progress and its logs', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await openEntity(
+    page,
+    '/catalog/default/trainingjob/sovereign-fr-fraud-ml-fraud-detector-train-0419',
+    'fraud-detector-train-0419',
+  );
+  const status = page.locator('.MuiCard-root', { hasText: 'Live status' });
+  await expect(status.getByTestId('mlops-phase-chip')).toHaveText('Running');
+  await expect(status.getByTestId('mlops-phase-chip')).toHaveAttribute(
+    'data-tone',
+    'running',
+  );
+  await expect(
+    status.getByRole('progressbar', { name: 'Training progress' }),
+  ).toBeVisible();
+  await expect(status).toContainText('ETA');
+  const logs = page.locator('.MuiCard-root', { hasText: 'Logs' });
+  await expect(logs.getByTestId('mlops-log-viewer')).not.toBeEmpty();
+  await expect(logs.getByRole('checkbox', { name: 'Follow' })).toBeChecked();
+  await page.screenshot({
+    path: 'e2e-results/mlops-trainjob-running.png',
+    fullPage: true,
+  });
+});
+
+test('a failed TrainingJob says why it failed, in red', async ({ page }) => {
+  await signInAsGuest(page);
+  await openEntity(
+    page,
+    '/catalog/default/trainingjob/sovereign-fr-fraud-ml-fraud-detector-train-0417',
+    'fraud-detector-train-0417',
+  );
+  const status = page.locator('.MuiCard-root', { hasText: 'Live status' });
+  await expect(status.getByTestId('mlops-phase-chip')).toHaveText('Failed');
+  await expect(status.getByTestId('mlops-phase-chip')).toHaveAttribute(
+    'data-tone',
+    'error',
+  );
+  const reason = status.getByTestId('mlops-failure-reason');
+  await expect(reason).toContainText('Why it failed');
+  await expect(reason).toContainText('OOMKilled');
+  await page.screenshot({
+    path: 'e2e-results/mlops-trainjob-failed.png',
+    fullPage: true,
+  });
+});

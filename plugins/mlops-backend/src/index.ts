@@ -1,0 +1,12 @@
+/**
+ * Backend plugin of the Sovereign ML plugin set: lineage and impact
+ * analysis computed on the catalog, live Kubeflow TrainJob status, logs and
+ * guarded actions, and the sovereignty compliance report.
+ *
+ * @packageDocumentation
+ */
+
+export { mlopsPlugin as default } from './plugin';
+export type * from './api/types';
+export { mlopsPermissions, mlopsTrainJobManagePermission } from './permissions';
+export { ClusterRequestError, TooManyRequestsError } from './lib/errors';

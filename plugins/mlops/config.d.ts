@@ -1,0 +1,15 @@
+export interface Config {
+  mlops?: {
+    /**
+     * Feast feature servers (`feast serve`) by Feast project name, for the
+     * REST example of a FeatureService's "use it" panel, for example
+     * `fraud_detection: https://feast.ml.internal`. Default: none; the panel
+     * then reads the URL from the `FEAST_FEATURE_SERVER_URL` shell variable.
+     *
+     * @deepVisibility frontend
+     */
+    featureServers?: {
+      [project: string]: string;
+    };
+  };
+}

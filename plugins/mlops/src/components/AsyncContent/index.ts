@@ -1,0 +1,1 @@
+export { AsyncContent, EmptyMessage } from './AsyncContent';

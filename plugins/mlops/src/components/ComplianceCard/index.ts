@@ -1,0 +1,2 @@
+export { ComplianceCard } from './ComplianceCard';
+export { ComplianceStatusIcon } from './ComplianceStatusIcon';

@@ -1,0 +1,1 @@
+export { FeatureServiceFeaturesCard } from './FeatureServiceFeaturesCard';

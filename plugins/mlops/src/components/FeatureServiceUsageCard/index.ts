@@ -1,0 +1,1 @@
+export { FeatureServiceUsageCard } from './FeatureServiceUsageCard';

@@ -1,0 +1,1 @@
+export { FeatureViewFeaturesCard } from './FeatureViewFeaturesCard';

@@ -1,0 +1,1 @@
+export { MlopsErrorPanel } from './MlopsErrorPanel';

@@ -1,0 +1,1 @@
+export { ModelFeatureServicesCard } from './ModelFeatureServicesCard';

@@ -1,0 +1,2 @@
+export { TrainingJobKubernetesContent } from './TrainingJobKubernetesContent';
+export { TrainingJobStatusSummary } from './TrainingJobStatusSummary';

@@ -1,0 +1,1 @@
+export { TrainingJobPodsCard } from './TrainingJobPodsCard';

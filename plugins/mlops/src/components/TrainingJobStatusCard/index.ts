@@ -1,0 +1,2 @@
+export { TrainingJobStatusCard } from './TrainingJobStatusCard';
+export { FailureReason } from './FailureReason';
