@@ -205,6 +205,12 @@ describe('the mlops backend on the demo story', () => {
             'model:default/chargeback-predictor',
           ]),
         );
+        // The catalog stitches entities one by one: wait for the last edge.
+        expect(res.body.edges).toContainEqual({
+          from: `${TJ}-chargeback-train-0405`,
+          to: DS,
+          relation: 'readsFrom',
+        });
         return res.body;
       });
       expect(lineage.root).toBe(DS);

@@ -99,7 +99,7 @@ describe('KubernetesTrainJobService', () => {
         progress: {
           source: 'trainerStatus',
           percentage: 60,
-          estimatedRemainingSeconds: 240,
+          estimatedRemainingSeconds: 720,
           metrics: expect.objectContaining({ loss: expect.any(String) }),
         },
       });
@@ -107,7 +107,7 @@ describe('KubernetesTrainJobService', () => {
       expect(
         Date.parse(status.progress!.eta!) -
           Date.parse(status.progress!.lastUpdatedTime!),
-      ).toBe(240_000);
+      ).toBe(720_000);
       expect(status.pods).toHaveLength(2);
       expect(status.pods[0]).toMatchObject({
         phase: 'Running',
