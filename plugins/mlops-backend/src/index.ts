@@ -7,6 +7,8 @@
  */
 
 export { mlopsPlugin as default } from './plugin';
-export type * from './api/types';
-export { mlopsPermissions, mlopsTrainJobManagePermission } from './permissions';
+export {
+  mlopsPermissions,
+  mlopsTrainJobManagePermission,
+} from '@sovereign-ai/backstage-plugin-mlops-common';
 export { ClusterRequestError, TooManyRequestsError } from './lib/errors';

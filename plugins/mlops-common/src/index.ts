@@ -5,8 +5,10 @@
  * @packageDocumentation
  */
 
+export type * from './api/types';
 export * from './annotations';
 export * from './relations';
 export * from './kinds';
 export * from './naming';
+export * from './permissions';
 export * from './sovereignty';

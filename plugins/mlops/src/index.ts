@@ -23,6 +23,6 @@ export {
   type MlopsErrorKind,
 } from './api/MlopsApiError';
 export type * from './api/types';
-export { mlopsTrainJobManagePermission } from './permissions';
+export { mlopsTrainJobManagePermission } from '@sovereign-ai/backstage-plugin-mlops-common';
 export { mlHomeRouteRef, complianceRouteRef } from './routes';
 export { PhaseChip } from './components/PhaseChip';

@@ -26,7 +26,7 @@ import {
 import type {
   ComplianceReportResponse,
   EntityComplianceResponse,
-} from '../../api/types';
+} from '@sovereign-ai/backstage-plugin-mlops-common';
 import {
   normalizeRef,
   ownerOf,

@@ -6,7 +6,7 @@ import type {
 import type {
   ComplianceReportResponse,
   EntityComplianceResponse,
-} from '../../api/types';
+} from '@sovereign-ai/backstage-plugin-mlops-common';
 
 /**
  * Filters of `GET /compliance/report`; absent means "all".

@@ -1,4 +1,4 @@
-import type { ComplianceReportResponse } from '../../api/types';
+import type { ComplianceReportResponse } from '@sovereign-ai/backstage-plugin-mlops-common';
 
 const COLUMNS = [
   'entityRef',

@@ -10,7 +10,7 @@ import type {
   ImpactResponse,
   LineageNode,
   LineageResponse,
-} from '../../api/types';
+} from '@sovereign-ai/backstage-plugin-mlops-common';
 import { LINEAGE_FIELDS, normalizeRef, toLineageNode } from './lineageNode';
 import {
   MAX_LINEAGE_DEPTH,

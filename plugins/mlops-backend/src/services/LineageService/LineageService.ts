@@ -3,7 +3,7 @@ import type {
   ImpactResponse,
   LineageQueryDirection,
   LineageResponse,
-} from '../../api/types';
+} from '@sovereign-ai/backstage-plugin-mlops-common';
 
 /**
  * What `GET /lineage` asks for, already validated.

@@ -5,7 +5,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import type { LineageDirection } from '@sovereign-ai/backstage-plugin-mlops-common';
-import type { LineageNode } from '../../api/types';
+import type { LineageNode } from '@sovereign-ai/backstage-plugin-mlops-common';
 
 /**
  * The entity fields lineage needs: enough for a node and its relations,

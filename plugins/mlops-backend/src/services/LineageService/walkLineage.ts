@@ -4,7 +4,7 @@ import {
   getLineageDirection,
   type LineageDirection,
 } from '@sovereign-ai/backstage-plugin-mlops-common';
-import type { LineageEdge } from '../../api/types';
+import type { LineageEdge } from '@sovereign-ai/backstage-plugin-mlops-common';
 import { refOfEntity, tryNormalizeRef } from './lineageNode';
 
 /**

@@ -24,9 +24,9 @@ import { PassThrough } from 'node:stream';
 import type {
   TrainJobActionResponse,
   TrainJobStatusResponse,
-} from '../../api/types';
+} from '@sovereign-ai/backstage-plugin-mlops-common';
 import type { MlopsBackendConfig } from '../../config/readMlopsBackendConfig';
-import { mlopsTrainJobManagePermission } from '../../permissions';
+import { mlopsTrainJobManagePermission } from '@sovereign-ai/backstage-plugin-mlops-common';
 import { ClusterClient } from './ClusterClient';
 import { LogStreamLimiter } from './LogStreamLimiter';
 import { toTrainJobStatus } from './toTrainJobStatus';

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type {
   TrainJobActionResponse,
   TrainJobStatusResponse,
-} from '../../api/types';
+} from '@sovereign-ai/backstage-plugin-mlops-common';
 
 /**
  * Identifies a TrainJob on a configured cluster.

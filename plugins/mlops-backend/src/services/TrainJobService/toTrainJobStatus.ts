@@ -14,7 +14,7 @@ import type {
   TrainJobPodInfo,
   TrainJobProgressInfo,
   TrainJobStatusResponse,
-} from '../../api/types';
+} from '@sovereign-ai/backstage-plugin-mlops-common';
 
 /** At most this many events are returned, newest first. */
 export const MAX_EVENTS = 50;

@@ -11,7 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import { mlopsApiRef } from '../../api/MlopsApi';
 import type { TrainJobId, TrainJobStatusResponse } from '../../api/types';
 import { isFinishedPhase } from '../../lib/phase';
-import { mlopsTrainJobManagePermission } from '../../permissions';
+import { mlopsTrainJobManagePermission } from '@sovereign-ai/backstage-plugin-mlops-common';
 
 type Action = 'suspend' | 'resume' | 'delete';
 

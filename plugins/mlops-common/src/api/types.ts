@@ -1,9 +1,12 @@
+// Request and answer shapes of the mlops backend (`/api/mlops`), shared by
+// the backend and the frontend plugin; openapi.yaml in mlops-backend is the
+// contract they are tested against.
 import type {
   ComplianceCheck,
   ComplianceResult,
   ComplianceStatus,
-  LineageDirection,
-} from '@sovereign-ai/backstage-plugin-mlops-common';
+} from '../sovereignty';
+import type { LineageDirection } from '../relations';
 
 /**
  * Which way `GET /lineage` walks from the start entity.
