@@ -26,6 +26,13 @@ export const ANNOTATION_KUBEFLOW_NAMESPACE = 'kubeflow.org/namespace';
 export const ANNOTATION_KUBEFLOW_NAME = 'kubeflow.org/name';
 /** Kubernetes object kind (TrainJob, ClusterTrainingRuntime, ...). @public */
 export const ANNOTATION_KUBEFLOW_KIND = 'kubeflow.org/kind';
+/**
+ * Storage URI of a dataset Resource made from a TrainJob initializer (set by
+ * the Kubeflow Trainer provider, read by the sovereignty checks).
+ *
+ * @public
+ */
+export const ANNOTATION_KUBEFLOW_STORAGE_URI = 'kubeflow.org/storage-uri';
 /** Id of the configured Model Registry a Model came from. @public */
 export const ANNOTATION_KUBEFLOW_MODEL_REGISTRY = 'kubeflow.org/model-registry';
 /** Model Registry id of a RegisteredModel. @public */

@@ -7,6 +7,7 @@ import {
   ANNOTATION_DATA_CLASSIFICATION,
   ANNOTATION_FEAST_SOURCE_LOCATION,
   ANNOTATION_JURISDICTION,
+  ANNOTATION_KUBEFLOW_STORAGE_URI,
 } from '../annotations';
 import {
   isFeatureServiceEntity,
@@ -15,11 +16,6 @@ import {
   RESOURCE_TYPE_TRAINING_RUNTIME,
 } from '../kinds';
 
-/**
- * Storage URI of a dataset Resource made from a TrainJob initializer (set by
- * the Kubeflow Trainer provider).
- */
-export const ANNOTATION_STORAGE_URI = 'kubeflow.org/storage-uri';
 /** Kubernetes' well-known region label, copied by providers from their sources. */
 export const LABEL_TOPOLOGY_REGION = 'topology.kubernetes.io/region';
 
@@ -54,7 +50,7 @@ export function declaredRegion(entity: Entity): string | undefined {
 /** Where a dataset is stored, when its annotations give a URI. */
 export function storageLocation(entity: Entity): string | undefined {
   const location =
-    annotation(entity, ANNOTATION_STORAGE_URI) ??
+    annotation(entity, ANNOTATION_KUBEFLOW_STORAGE_URI) ??
     annotation(entity, ANNOTATION_FEAST_SOURCE_LOCATION);
   // Feast locations may be a table (crm.customer_profiles) or a topic.
   return location?.includes('://') ? location : undefined;

@@ -1,11 +1,9 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  ANNOTATION_KUBEFLOW_STORAGE_URI,
   RESOURCE_TYPE_DATASET,
   toEntityName,
 } from '@sovereign-ai/backstage-plugin-mlops-common';
-
-/** Annotation holding the storage URI of a dataset read by a TrainJob initializer. */
-export const ANNOTATION_STORAGE_URI = 'kubeflow.org/storage-uri';
 
 /** Entity name of the dataset Resource for an initializer storage URI. */
 export function datasetEntityName(storageUri: string): string {
@@ -40,7 +38,7 @@ export function datasetEntity(
       description: 'Dataset read by Kubeflow TrainJob dataset initializers',
       annotations: {
         ...options.locationAnnotations,
-        [ANNOTATION_STORAGE_URI]: storageUri,
+        [ANNOTATION_KUBEFLOW_STORAGE_URI]: storageUri,
       },
     },
     spec: {
