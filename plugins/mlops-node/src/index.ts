@@ -20,3 +20,4 @@ export { normalizeTrainJob } from './trainjob/normalizeTrainJob';
 export { deriveTrainJobPhase } from './trainjob/deriveTrainJobPhase';
 export type { TrainJobProgress } from './trainjob/parseTrainJobProgress';
 export { parseTrainJobProgress } from './trainjob/parseTrainJobProgress';
+export { toCrdFieldPath, toStrictCrdSchema } from './crd/strictCrdSchema';

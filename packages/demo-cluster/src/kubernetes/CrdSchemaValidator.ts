@@ -5,6 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAll } from 'js-yaml';
 import { TrainerKind } from './resourceTypes';
+import {
+  toCrdFieldPath,
+  toStrictCrdSchema,
+} from '@sovereign-ai/backstage-plugin-mlops-node';
 
 /** Kubeflow Trainer releases whose CRD shapes the fake server can serve. */
 export type TrainerVersion = 'v2.3.0' | 'v2.1.0';
@@ -117,69 +121,21 @@ function createAjv(): Ajv {
   return ajv;
 }
 
-/**
- * Turns a CRD `openAPIV3Schema` into the schema the API server enforces with
- * strict field validation (`kubectl apply`'s default since Kubernetes 1.27):
- * unknown fields are rejected unless `x-kubernetes-preserve-unknown-fields`
- * is set. The root `metadata` (ObjectMeta) is checked by the store instead.
- */
-function toStrictSchema(node: any, isRoot = false): any {
-  if (Array.isArray(node)) return node.map(n => toStrictSchema(n));
-  if (!node || typeof node !== 'object') return node;
-  const out: any = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'properties' || key === 'patternProperties') {
-      out[key] = Object.fromEntries(
-        Object.entries(value as object).map(([name, child]) => [
-          name,
-          isRoot && name === 'metadata'
-            ? { type: 'object' }
-            : toStrictSchema(child),
-        ]),
-      );
-    } else if (key === 'enum' || key === 'default' || key === 'example') {
-      out[key] = value;
-    } else {
-      out[key] = toStrictSchema(value);
-    }
-  }
-  if (
-    out.type === 'object' &&
-    out.additionalProperties === undefined &&
-    out['x-kubernetes-preserve-unknown-fields'] !== true
-  ) {
-    out.additionalProperties = false;
-  }
-  return out;
-}
-
-/** `/spec/trainer/0/x` → `spec.trainer[0].x`, as the API server prints paths. */
-function toFieldPath(instancePath: string, extra?: string): string {
-  const segments = instancePath.split('/').slice(1);
-  if (extra) segments.push(extra);
-  return segments
-    .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((path, s) => {
-      if (/^\d+$/.test(s)) return `${path}[${s}]`;
-      return path ? `${path}.${s}` : s;
-    }, '');
-}
-
 function describeError(error: ErrorObject, data: unknown): string {
   if (error.keyword === 'additionalProperties') {
-    const field = toFieldPath(
+    const field = toCrdFieldPath(
       error.instancePath,
       (error.params as any).additionalProperty,
     );
     return `unknown field "${field}"`;
   }
-  const path = toFieldPath(error.instancePath) || '<root>';
+  const path = toCrdFieldPath(error.instancePath) || '<root>';
   let value: unknown = data;
   for (const s of error.instancePath.split('/').slice(1)) {
     value = (value as any)?.[s.replace(/~1/g, '/').replace(/~0/g, '~')];
   }
   if (error.keyword === 'required') {
-    const field = toFieldPath(
+    const field = toCrdFieldPath(
       error.instancePath,
       (error.params as any).missingProperty,
     );
@@ -248,7 +204,7 @@ export class CrdSchemaValidator {
   private validatorFor(kind: TrainerKind): ValidateFunction {
     let validate = this.compiled.get(kind);
     if (!validate) {
-      validate = this.ajv.compile(toStrictSchema(this.rawSchema(kind), true));
+      validate = this.ajv.compile(toStrictCrdSchema(this.rawSchema(kind)));
       this.compiled.set(kind, validate);
     }
     return validate;

@@ -3,6 +3,10 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import {
+  toCrdFieldPath,
+  toStrictCrdSchema,
+} from '@sovereign-ai/backstage-plugin-mlops-node';
 
 /**
  * Kubeflow Trainer TrainJob shapes a manifest can target: `v2.3` (upstream
@@ -79,69 +83,21 @@ function createAjv(): Ajv {
   return ajv;
 }
 
-/**
- * The schema the API server enforces with strict field validation
- * (`kubectl apply`'s default): unknown fields are errors unless
- * `x-kubernetes-preserve-unknown-fields` is set. The root `metadata` is
- * checked separately (the CRD only says "object").
- */
-function toStrictSchema(node: any, isRoot = false): any {
-  if (Array.isArray(node)) return node.map(n => toStrictSchema(n));
-  if (!node || typeof node !== 'object') return node;
-  const out: any = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'properties') {
-      out[key] = Object.fromEntries(
-        Object.entries(value as object).map(([name, child]) => [
-          name,
-          isRoot && name === 'metadata'
-            ? { type: 'object' }
-            : toStrictSchema(child),
-        ]),
-      );
-    } else if (key === 'enum' || key === 'default' || key === 'example') {
-      out[key] = value;
-    } else {
-      out[key] = toStrictSchema(value);
-    }
-  }
-  if (
-    out.type === 'object' &&
-    out.additionalProperties === undefined &&
-    out['x-kubernetes-preserve-unknown-fields'] !== true
-  ) {
-    out.additionalProperties = false;
-  }
-  return out;
-}
-
-/** `/spec/trainer/0/x` → `spec.trainer[0].x`, as the API server prints paths. */
-function toFieldPath(instancePath: string, extra?: string): string {
-  const segments = instancePath.split('/').slice(1);
-  if (extra) segments.push(extra);
-  return segments
-    .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((path, s) => {
-      if (/^\d+$/.test(s)) return `${path}[${s}]`;
-      return path ? `${path}.${s}` : s;
-    }, '');
-}
-
 function describeError(error: ErrorObject): string {
   const params = error.params as Record<string, string>;
   if (error.keyword === 'additionalProperties') {
-    return `unknown field "${toFieldPath(
+    return `unknown field "${toCrdFieldPath(
       error.instancePath,
       params.additionalProperty,
     )}"`;
   }
   if (error.keyword === 'required') {
-    return `${toFieldPath(
+    return `${toCrdFieldPath(
       error.instancePath,
       params.missingProperty,
     )}: Required value`;
   }
-  return `${toFieldPath(error.instancePath) || '<root>'}: ${error.message}`;
+  return `${toCrdFieldPath(error.instancePath) || '<root>'}: ${error.message}`;
 }
 
 const validators = new Map<TrainerVersion, TrainJobSchemaValidator>();
@@ -190,7 +146,7 @@ export class TrainJobSchemaValidator {
         .find(Boolean);
       const served = crd.spec.versions.find((v: any) => v.served && v.storage);
       this.validateFn = createAjv().compile(
-        toStrictSchema(served.schema.openAPIV3Schema, true),
+        toStrictCrdSchema(served.schema.openAPIV3Schema),
       );
     }
     return this.validateFn;
