@@ -64,6 +64,7 @@ describe('the demo story in examples/', () => {
               target: `${examples}/fraud-detection-training.yaml`,
               rules: [{ allow: ['TrainingJob', 'Model'] }],
             },
+            { type: 'file', target: `${examples}/fraud-detector-project.yaml` },
           ],
         },
       });
@@ -105,6 +106,7 @@ describe('the demo story in examples/', () => {
             `${TJ}-chargeback-train-0405`,
             'model:default/fraud-detector',
             'model:default/chargeback-predictor',
+            'component:default/fraud-detector',
           ].sort(),
         );
 
@@ -148,6 +150,7 @@ describe('the demo story in examples/', () => {
             `featuresConsumedBy ${TJ}-chargeback-train-0405`,
             'featuresConsumedBy model:default/fraud-detector',
             'featuresConsumedBy model:default/chargeback-predictor',
+            'dependencyOf component:default/fraud-detector',
           ].sort(),
         );
         expect(
@@ -183,6 +186,18 @@ describe('the demo story in examples/', () => {
             `dependencyOf ${TJ}-fraud-detector-train-0412`,
             `dependencyOf ${TJ}-fraud-detector-train-0417`,
             `dependencyOf ${TJ}-fraud-detector-train-0419`,
+            'dependencyOf component:default/fraud-detector',
+          ].sort(),
+        );
+        // The training project, as the template scaffolds it.
+        expect(
+          relationsOf(entities.get('component:default/fraud-detector')),
+        ).toEqual(
+          [
+            'ownedBy group:default/fraud-ml',
+            'partOf system:default/fraud-detection',
+            `dependsOn ${FS}-fraud_scoring_v1`,
+            'dependsOn resource:default/sovereign-fr-torch-distributed',
           ].sort(),
         );
         expect(
