@@ -242,6 +242,10 @@ describe('KubeflowTrainerEntityProvider against the fake API server', () => {
       'kubeflow.org/kind': 'ClusterTrainingRuntime',
       'sovereign-ai.io/jurisdiction': 'eu-fr',
     });
+    // The template's runtime picker filters on this label.
+    expect(runtime.metadata.labels).toEqual({
+      'trainer.kubeflow.org/framework': 'deepspeed',
+    });
   });
 
   it('applies watch events as delta mutations', async () => {

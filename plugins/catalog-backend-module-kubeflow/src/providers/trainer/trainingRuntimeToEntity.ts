@@ -19,6 +19,9 @@ import type { TrainingRuntime } from './types';
 /** What Backstage accepts as a tag. */
 const VALID_TAG = /^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$/;
 
+/** What Backstage accepts as a label value. */
+const VALID_LABEL_VALUE = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
 /** The policy sources a runtime's `mlPolicy` may hold (one at most). */
 const POLICY_SOURCES = ['torch', 'mpi', 'jax', 'xgboost', 'flux'];
 
@@ -117,6 +120,11 @@ export function trainingRuntimeToEntity(
         ...(support ? { [LABEL_TRAINER_SUPPORT]: support } : {}),
         ...(jurisdiction ? { [ANNOTATION_JURISDICTION]: jurisdiction } : {}),
       },
+      // The runtime's own framework label, kept as a label so that catalog
+      // filters (the template's runtime picker) select runtimes by framework.
+      ...(framework && VALID_LABEL_VALUE.test(framework)
+        ? { labels: { [LABEL_TRAINER_FRAMEWORK]: framework } }
+        : {}),
       ...(framework && VALID_TAG.test(framework) ? { tags: [framework] } : {}),
     },
     spec: {
