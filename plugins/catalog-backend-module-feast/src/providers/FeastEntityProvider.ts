@@ -3,6 +3,7 @@ import type {
   SchedulerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import type {
   EntityProvider,
@@ -110,6 +111,36 @@ export class FeastEntityProvider implements EntityProvider {
     if (!this.connection) {
       throw new Error(`${this.getProviderName()} is not connected`);
     }
+    const update = await this.readUpdate();
+    if (!update) return;
+    const { id } = this.config;
+    try {
+      await this.connection.applyMutation({
+        type: 'full',
+        entities: update.entities.map(entity => ({
+          entity,
+          locationKey: this.getProviderName(),
+        })),
+      });
+      this.lastAppliedObjects = update.objects;
+      this.emptyReads = 0;
+      this.logger.info(
+        `Feast registry "${id}": applied ${update.entities.length} entities from ${update.summary}`,
+      );
+    } catch (error) {
+      this.logFailedUpdate(error);
+    }
+  }
+
+  /**
+   * Reads the registry and turns it into entities, or returns `undefined`
+   * when there is nothing to apply (failures are logged). The snapshot never
+   * leaves this method, so it is garbage before the catalog starts writing
+   * the entities: on a big registry it is tens of MB.
+   */
+  private async readUpdate(): Promise<
+    { entities: Entity[]; objects: number; summary: string } | undefined
+  > {
     const { id } = this.config;
     let snapshot;
     try {
@@ -120,7 +151,7 @@ export class FeastEntityProvider implements EntityProvider {
       this.logger.error(
         `Feast registry "${id}" could not be read, keeping the last good entities: ${e.name}: ${e.message}`,
       );
-      return;
+      return undefined;
     }
 
     const allowed = this.config.projects;
@@ -146,7 +177,7 @@ export class FeastEntityProvider implements EntityProvider {
         this.logger.warn(
           `Feast registry "${id}" read as empty (${this.emptyReads} of ${this.config.emptyRegistryConfirmations} reads needed to confirm); keeping the last good entities`,
         );
-        return;
+        return undefined;
       }
     } else {
       this.emptyReads = 0;
@@ -164,23 +195,21 @@ export class FeastEntityProvider implements EntityProvider {
         defaultDataClassification: this.config.dataClassification,
         uiUrl: this.config.uiUrl,
       });
-      await this.connection.applyMutation({
-        type: 'full',
-        entities: entities.map(entity => ({
-          entity,
-          locationKey: this.getProviderName(),
-        })),
-      });
-      this.lastAppliedObjects = objects;
-      this.emptyReads = 0;
-      this.logger.info(
-        `Feast registry "${id}": applied ${entities.length} entities from ${granted.length} projects (${snapshot.featureViews.length} feature views, ${snapshot.featureServices.length} feature services, ${snapshot.dataSources.length} data sources)`,
-      );
+      return {
+        entities,
+        objects,
+        summary: `${granted.length} projects (${snapshot.featureViews.length} feature views, ${snapshot.featureServices.length} feature services, ${snapshot.dataSources.length} data sources)`,
+      };
     } catch (error) {
-      const e = error as Error;
-      this.logger.error(
-        `Feast registry "${id}" could not be applied, keeping the last good entities: ${e.name}: ${e.message}`,
-      );
+      this.logFailedUpdate(error);
+      return undefined;
     }
+  }
+
+  private logFailedUpdate(error: unknown) {
+    const e = error as Error;
+    this.logger.error(
+      `Feast registry "${this.config.id}" could not be applied, keeping the last good entities: ${e.name}: ${e.message}`,
+    );
   }
 }

@@ -7,7 +7,12 @@ import {
   valuesIn,
 } from '../__fixtures__/textproto';
 import { decodeRegistry } from './decodeRegistry';
-import { decodeRegistryMessage } from './registryProto';
+import { normalizeRegistry } from './normalizeRegistry';
+import {
+  decodeRegistryMessage,
+  encodeRegistryMessage,
+  registryType,
+} from './registryProto';
 
 const FIXTURES = [
   'registry-v0.18-java-feast10',
@@ -162,6 +167,63 @@ describe('decodeRegistry', () => {
       ).toMatchObject({ dataSources: ['credit_history'], online: true });
     },
   );
+
+  it.each(FIXTURES)(
+    'decodes %s object by object into the snapshot of the whole message',
+    fixture => {
+      const bytes = readFixture(fixture);
+      expect(decodeRegistry(bytes)).toEqual(
+        normalizeRegistry(registryType.decode(bytes) as Record<string, any>),
+      );
+    },
+  );
+
+  it('normalises the lists in their order, whatever their order in the file', () => {
+    // Concatenated messages merge: here the feature views come before the
+    // data sources and projects they need.
+    const whole = decodeRegistryMessage(readFixture(FIXTURES[3]));
+    const { featureViews, onDemandFeatureViews, ...rest } = whole;
+    const bytes = Buffer.concat([
+      encodeRegistryMessage({ featureViews, onDemandFeatureViews }),
+      encodeRegistryMessage(rest),
+    ]);
+    expect(decodeRegistry(bytes)).toEqual(
+      decodeRegistry(encodeRegistryMessage(whole)),
+    );
+  });
+
+  describe('with an object without a name', () => {
+    const nameless = {
+      featureViews: [{ spec: { project: 'p' } }],
+      projects: [{ spec: { name: 'p' } }],
+    };
+
+    it('rejects the registry as malformed', () => {
+      const bytes = encodeRegistryMessage({
+        registrySchemaVersion: '1',
+        ...nameless,
+      });
+      expect(() => decodeRegistry(bytes)).toThrow(
+        /^Malformed Feast registry: a feature view has no name$/,
+      );
+    });
+
+    it('reports a file without schema version first', () => {
+      const bytes = encodeRegistryMessage(nameless);
+      expect(() => decodeRegistry(bytes)).toThrow(/no registry_schema_version/);
+    });
+
+    it('reports an unreadable object decoded after it first', () => {
+      const bytes = Buffer.concat([
+        encodeRegistryMessage({ registrySchemaVersion: '1', ...nameless }),
+        // A feature service (7) of 3 bytes whose spec (1) claims 5.
+        Buffer.from([(7 << 3) | 2, 3, (1 << 3) | 2, 5, 0]),
+      ]);
+      expect(() => decodeRegistry(bytes)).toThrow(
+        /^Not a readable Feast registry file \(\d+ bytes\): index out of range/,
+      );
+    });
+  });
 
   it('returns an empty snapshot for an empty file', () => {
     const snapshot = decodeRegistry(new Uint8Array());

@@ -1,6 +1,10 @@
 import { InputError } from '@backstage/errors';
-import { normalizeRegistry } from './normalizeRegistry';
-import { decodeRegistryInstance } from './registryProto';
+import {
+  normalizeRegistry,
+  REGISTRY_LISTS,
+  RegistryNormalizer,
+} from './normalizeRegistry';
+import { decodeRegistryLists } from './registryProto';
 import type { FeastRegistrySnapshot } from './types';
 
 /**
@@ -19,11 +23,23 @@ export function decodeRegistry(bytes: Uint8Array): FeastRegistrySnapshot {
   if (bytes.length === 0) {
     return normalizeRegistry({});
   }
-  let raw: Record<string, any>;
+  const normalizer = new RegistryNormalizer();
+  // The first object the normalizer rejects. Decoding goes on: a file that
+  // is not a readable registry is the error to report, as when the whole
+  // message was decoded before normalising it.
+  let rejected: { error: unknown } | undefined;
+  let schemaVersion: string;
   try {
-    // Message instances go straight to the normalizer: converting them to
-    // plain objects first would double the allocations on big registries.
-    raw = decodeRegistryInstance(bytes);
+    // Each object is normalised as it is decoded and then dropped, so the
+    // whole decoded message never sits in memory.
+    schemaVersion = decodeRegistryLists(bytes, REGISTRY_LISTS, (list, raw) => {
+      if (rejected) return;
+      try {
+        normalizer.add(list, raw);
+      } catch (error) {
+        rejected = { error };
+      }
+    });
   } catch (error) {
     throw new InputError(
       `Not a readable Feast registry file (${bytes.length} bytes): ${
@@ -31,10 +47,11 @@ export function decodeRegistry(bytes: Uint8Array): FeastRegistrySnapshot {
       }`,
     );
   }
-  if (!raw.registrySchemaVersion) {
+  if (!schemaVersion) {
     throw new InputError(
       `Not a Feast registry file (${bytes.length} bytes): no registry_schema_version`,
     );
   }
-  return normalizeRegistry(raw);
+  if (rejected) throw rejected.error;
+  return normalizer.snapshot();
 }

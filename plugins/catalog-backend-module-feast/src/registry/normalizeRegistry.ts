@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { SOURCE_TYPE_NAMES, VALUE_TYPE_NAMES } from './registryProto';
+import { StringPool } from './StringPool';
 import type {
   FeastDataSource,
   FeastEntity,
@@ -31,6 +32,33 @@ export interface RawRegistry {
   featureServices?: any[];
   savedDatasets?: any[];
 }
+
+/**
+ * The lists of a registry in the order {@link RegistryNormalizer} must
+ * receive them: projects first, so that objects find their project, and
+ * top-level data sources before the views, so that the sources embedded in
+ * views never replace them.
+ *
+ * @internal
+ */
+export const REGISTRY_LISTS = [
+  'projects',
+  'projectMetadata',
+  'dataSources',
+  'entities',
+  'featureViews',
+  'streamFeatureViews',
+  'onDemandFeatureViews',
+  'featureServices',
+  'savedDatasets',
+] as const;
+
+/**
+ * One of {@link REGISTRY_LISTS}.
+ *
+ * @internal
+ */
+export type RegistryList = (typeof REGISTRY_LISTS)[number];
 
 type Obj = Record<string, any>;
 
@@ -235,15 +263,82 @@ function sourceName(source: Obj, fallback?: string): string {
   return `unnamed_source_${fnv1a(JSON.stringify(source))}`;
 }
 
-class SnapshotBuilder {
-  readonly projects = new Map<string, FeastProject>();
-  readonly entities: FeastEntity[] = [];
-  readonly dataSources = new Map<string, FeastDataSource>();
-  readonly featureViews: FeastFeatureView[] = [];
-  readonly featureServices: FeastFeatureService[] = [];
-  readonly savedDatasets: FeastSavedDataset[] = [];
+/**
+ * Builds a {@link FeastRegistrySnapshot} one registry object at a time, so
+ * that a decoder can drop each raw object once it is normalised. Objects must
+ * arrive list by list in the order of {@link REGISTRY_LISTS}. `add` throws an
+ * `InputError` when an object lacks its name or project.
+ *
+ * @internal
+ */
+export class RegistryNormalizer {
+  private readonly strings = new StringPool();
+  private readonly projects = new Map<string, FeastProject>();
+  private readonly entities: FeastEntity[] = [];
+  private readonly dataSources = new Map<string, FeastDataSource>();
+  private readonly featureViews: FeastFeatureView[] = [];
+  private readonly featureServices: FeastFeatureService[] = [];
+  private readonly savedDatasets: FeastSavedDataset[] = [];
 
-  addProject(project: FeastProject) {
+  add(registryList: RegistryList, raw: Obj): void {
+    switch (registryList) {
+      case 'projects':
+        this.addProjectSpec(get(raw, 'spec'));
+        break;
+      case 'projectMetadata': {
+        const name = str(raw, 'project');
+        if (name) this.addProject({ name, tags: {} });
+        break;
+      }
+      case 'dataSources':
+        this.addSource(raw, false);
+        break;
+      case 'entities':
+        this.entities.push(this.strings.internAll(entity(get(raw, 'spec'))));
+        break;
+      case 'featureViews':
+        this.featureViews.push(
+          this.strings.internAll(batchOrStreamView(this, raw, 'batch')),
+        );
+        break;
+      case 'streamFeatureViews':
+        this.featureViews.push(
+          this.strings.internAll(batchOrStreamView(this, raw, 'stream')),
+        );
+        break;
+      case 'onDemandFeatureViews':
+        this.featureViews.push(this.strings.internAll(onDemandView(this, raw)));
+        break;
+      case 'featureServices':
+        this.featureServices.push(
+          this.strings.internAll(featureService(get(raw, 'spec'))),
+        );
+        break;
+      case 'savedDatasets':
+        this.savedDatasets.push(
+          this.strings.internAll(savedDataset(get(raw, 'spec'))),
+        );
+        break;
+      default:
+        // should never be reached
+        throw new Error(`Unknown registry list ${registryList}`);
+    }
+  }
+
+  private addProjectSpec(spec: Obj) {
+    const name = str(spec, 'name');
+    if (!name) {
+      throw new InputError('Malformed Feast registry: a project has no name');
+    }
+    this.addProject({
+      name,
+      description: str(spec, 'description'),
+      owner: str(spec, 'owner'),
+      tags: stringMap(spec, 'tags'),
+    });
+  }
+
+  private addProject(project: FeastProject) {
     const existing = this.projects.get(project.name);
     if (!existing || (!existing.owner && !existing.description)) {
       this.projects.set(project.name, project);
@@ -279,7 +374,7 @@ class SnapshotBuilder {
         schema.push({ name: k, valueType: valueTypeName(v), tags: {} });
       }
     }
-    this.dataSources.set(key, {
+    const source: FeastDataSource = {
       project: sourceProject,
       name,
       description: str(raw, 'description'),
@@ -292,7 +387,8 @@ class SnapshotBuilder {
         ? this.addSource(batch, true, sourceProject)
         : undefined,
       schema,
-    });
+    };
+    this.dataSources.set(key, this.strings.internAll(source));
     return name;
   }
 
@@ -323,7 +419,7 @@ class SnapshotBuilder {
 }
 
 function batchOrStreamView(
-  b: SnapshotBuilder,
+  b: RegistryNormalizer,
   raw: Obj,
   kind: 'batch' | 'stream',
 ): FeastFeatureView {
@@ -350,7 +446,7 @@ function batchOrStreamView(
   };
 }
 
-function onDemandView(b: SnapshotBuilder, raw: Obj): FeastFeatureView {
+function onDemandView(b: RegistryNormalizer, raw: Obj): FeastFeatureView {
   const spec = get(raw, 'spec');
   const common = base(spec, 'feature view');
   const dataSources: string[] = [];
@@ -381,6 +477,47 @@ function onDemandView(b: SnapshotBuilder, raw: Obj): FeastFeatureView {
   };
 }
 
+function entity(spec: Obj): FeastEntity {
+  const common = base(spec, 'entity');
+  const valueType = get(spec, 'valueType');
+  return {
+    ...common,
+    joinKey: str(spec, 'joinKey') ?? common.name,
+    valueType: valueType ? valueTypeName(valueType) : undefined,
+  };
+}
+
+function featureService(spec: Obj): FeastFeatureService {
+  return {
+    ...base(spec, 'feature service'),
+    projections: list(spec, 'features').map(projection => ({
+      featureView: str(projection, 'featureViewName') ?? '',
+      features: list(projection, 'featureColumns')
+        .map(column => str(column, 'name'))
+        .filter((name): name is string => !!name),
+      alias: str(projection, 'featureViewNameAlias'),
+    })),
+  };
+}
+
+function savedDataset(spec: Obj): FeastSavedDataset {
+  const storage = get(spec, 'storage') ?? {};
+  return {
+    ...base(spec, 'saved dataset'),
+    featureService: str(spec, 'featureServiceName'),
+    features: list(spec, 'features').filter(f => typeof f === 'string'),
+    location: sourceLocation({
+      fileOptions: get(storage, 'fileStorage'),
+      bigqueryOptions: get(storage, 'bigqueryStorage'),
+      redshiftOptions: get(storage, 'redshiftStorage'),
+      snowflakeOptions: get(storage, 'snowflakeStorage'),
+      trinoOptions: get(storage, 'trinoStorage'),
+      sparkOptions: get(storage, 'sparkStorage'),
+      athenaOptions: get(storage, 'athenaStorage'),
+    }),
+  };
+}
+
 /**
  * Turns a registry in protobuf's JSON shape (from a `registry.db` or from the
  * REST server) into a {@link FeastRegistrySnapshot}. Throws an `InputError`
@@ -389,77 +526,11 @@ function onDemandView(b: SnapshotBuilder, raw: Obj): FeastFeatureView {
  * @internal
  */
 export function normalizeRegistry(raw: RawRegistry): FeastRegistrySnapshot {
-  const b = new SnapshotBuilder();
-  for (const project of raw.projects ?? []) {
-    const spec = get(project, 'spec');
-    const name = str(spec, 'name');
-    if (!name) {
-      throw new InputError('Malformed Feast registry: a project has no name');
+  const normalizer = new RegistryNormalizer();
+  for (const registryList of REGISTRY_LISTS) {
+    for (const object of raw[registryList] ?? []) {
+      normalizer.add(registryList, object);
     }
-    b.addProject({
-      name,
-      description: str(spec, 'description'),
-      owner: str(spec, 'owner'),
-      tags: stringMap(spec, 'tags'),
-    });
   }
-  for (const metadata of raw.projectMetadata ?? []) {
-    const name = str(metadata, 'project');
-    if (name) b.addProject({ name, tags: {} });
-  }
-  // Top-level sources first, so that embedded copies never replace them.
-  for (const source of raw.dataSources ?? []) {
-    b.addSource(source, false);
-  }
-  for (const entity of raw.entities ?? []) {
-    const spec = get(entity, 'spec');
-    const common = base(spec, 'entity');
-    const valueType = get(spec, 'valueType');
-    b.entities.push({
-      ...common,
-      joinKey: str(spec, 'joinKey') ?? common.name,
-      valueType: valueType ? valueTypeName(valueType) : undefined,
-    });
-  }
-  for (const view of raw.featureViews ?? []) {
-    b.featureViews.push(batchOrStreamView(b, view, 'batch'));
-  }
-  for (const view of raw.streamFeatureViews ?? []) {
-    b.featureViews.push(batchOrStreamView(b, view, 'stream'));
-  }
-  for (const view of raw.onDemandFeatureViews ?? []) {
-    b.featureViews.push(onDemandView(b, view));
-  }
-  for (const service of raw.featureServices ?? []) {
-    const spec = get(service, 'spec');
-    b.featureServices.push({
-      ...base(spec, 'feature service'),
-      projections: list(spec, 'features').map(projection => ({
-        featureView: str(projection, 'featureViewName') ?? '',
-        features: list(projection, 'featureColumns')
-          .map(column => str(column, 'name'))
-          .filter((name): name is string => !!name),
-        alias: str(projection, 'featureViewNameAlias'),
-      })),
-    });
-  }
-  for (const dataset of raw.savedDatasets ?? []) {
-    const spec = get(dataset, 'spec');
-    const storage = get(spec, 'storage') ?? {};
-    b.savedDatasets.push({
-      ...base(spec, 'saved dataset'),
-      featureService: str(spec, 'featureServiceName'),
-      features: list(spec, 'features').filter(f => typeof f === 'string'),
-      location: sourceLocation({
-        fileOptions: get(storage, 'fileStorage'),
-        bigqueryOptions: get(storage, 'bigqueryStorage'),
-        redshiftOptions: get(storage, 'redshiftStorage'),
-        snowflakeOptions: get(storage, 'snowflakeStorage'),
-        trinoOptions: get(storage, 'trinoStorage'),
-        sparkOptions: get(storage, 'sparkStorage'),
-        athenaOptions: get(storage, 'athenaStorage'),
-      }),
-    });
-  }
-  return b.snapshot();
+  return normalizer.snapshot();
 }

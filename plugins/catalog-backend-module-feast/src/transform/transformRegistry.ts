@@ -118,6 +118,8 @@ function feature(field: FeastField) {
 class RegistryTransformer {
   private readonly projects = new Map<string, FeastProject>();
   private readonly systems = new Map<string, string>();
+  /** System refs by project: every entity of the project holds one. */
+  private readonly systemRefs = new Map<string, string>();
   private readonly feastEntities = new Map<string, FeastEntity>();
   /** Entity names by project and Feast name: refs repeat them many times. */
   private readonly names = new Map<string, string>();
@@ -152,11 +154,16 @@ class RegistryTransformer {
   }
 
   private systemRef(project: string): string {
-    return stringifyEntityRef({
-      kind: 'System',
-      namespace: this.options.namespace,
-      name: this.systems.get(project) ?? toEntityName(project),
-    });
+    let ref = this.systemRefs.get(project);
+    if (ref === undefined) {
+      ref = stringifyEntityRef({
+        kind: 'System',
+        namespace: this.options.namespace,
+        name: this.systems.get(project) ?? toEntityName(project),
+      });
+      this.systemRefs.set(project, ref);
+    }
+    return ref;
   }
 
   private nameOf(project: string, name: string): string {
