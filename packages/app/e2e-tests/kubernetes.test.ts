@@ -47,6 +47,10 @@ test("a TrainingJob's Kubernetes tab shows its phase, its TrainJob and its own p
     '/catalog/default/trainingjob/sovereign-fr-fraud-ml-fraud-detector-train-0419',
     'fraud-detector-train-0419',
   );
+  // No empty TechDocs tab on an entity without docs.
+  await expect(
+    page.getByRole('link', { name: 'TechDocs', exact: true }),
+  ).toHaveCount(0);
   await page.getByRole('link', { name: 'Kubernetes', exact: true }).click();
 
   const summary = page.locator('.MuiCard-root', {
