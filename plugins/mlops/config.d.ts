@@ -11,5 +11,13 @@ export interface Config {
     featureServers?: {
       [project: string]: string;
     };
+    /**
+     * The software template a FeatureService's "Train a model on it" opens,
+     * with the feature service and its system filled in, as an entity ref.
+     * Default: `template:default/sovereign-training-project`.
+     *
+     * @visibility frontend
+     */
+    trainingTemplate?: string;
   };
 }

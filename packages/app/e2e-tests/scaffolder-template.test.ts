@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './airGap';
-import { signInAsGuest } from './mlops-helpers';
+import { openEntity, signInAsGuest } from './mlops-helpers';
 
 // The template in the scaffolder's template editor, dry-run by the portal's
 // real scaffolder backend (our actions, the policy, the CRD validation).
@@ -170,4 +170,49 @@ test('the training-project template fills in, reviews and dry-runs with the sove
   await expect(blocked).toContainText('[classification]');
   await blocked.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'e2e-results/template-dry-run-blocked.png' });
+});
+
+test('a newcomer starts a training project from a FeatureService page, with it filled in', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await openEntity(
+    page,
+    '/catalog/default/featureservice/fraud_detection-fraud_scoring_v1',
+    'fraud_scoring_v1',
+  );
+  await page.getByRole('link', { name: /Train a model on it/ }).click();
+  await expect(page).toHaveURL(
+    /\/create\/templates\/default\/sovereign-training-project/,
+  );
+
+  // The system comes with the feature service; the newcomer names the project.
+  await expect(page.getByRole('textbox', { name: 'System' })).toHaveValue(
+    /fraud-detection|Fraud detection/,
+  );
+  await page.getByLabel('Name').first().fill('fraud-scorer');
+  await page
+    .getByLabel('Description')
+    .first()
+    .fill('Scores card payments for fraud in real time');
+  await pick(page, 'Owner', 'Fraud ML');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(
+    page.getByRole('textbox', { name: 'Feature service', exact: true }),
+  ).toHaveValue(/fraud_scoring_v1/);
+  await pick(page, 'Training runtime', 'torch-distributed');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Owner').pressSequentially('fraud-ml');
+  await page.getByLabel('Repository').pressSequentially('fraud-scorer');
+  await page.getByLabel('Repository').blur();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await expect(
+    page.getByText('featureservice:default/fraud_detection-fraud_scoring_v1'),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'e2e-results/template-from-feature-service.png',
+    fullPage: true,
+  });
 });

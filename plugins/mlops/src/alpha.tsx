@@ -18,7 +18,11 @@ import {
 } from '@sovereign-ai/backstage-plugin-mlops-common';
 import { MlopsClient } from './api/MlopsClient';
 import { mlopsApiRef } from './api/MlopsApi';
-import { complianceRouteRef, mlHomeRouteRef } from './routes';
+import {
+  complianceRouteRef,
+  mlHomeRouteRef,
+  trainingTemplateRouteRef,
+} from './routes';
 
 const kinds = MLOPS_KINDS as readonly string[];
 
@@ -228,6 +232,9 @@ export const mlopsPlugin = createFrontendPlugin({
   routes: {
     root: mlHomeRouteRef,
     compliance: complianceRouteRef,
+  },
+  externalRoutes: {
+    trainingTemplate: trainingTemplateRouteRef,
   },
   extensions: [
     mlopsApi,

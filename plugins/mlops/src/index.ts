@@ -24,5 +24,9 @@ export {
 } from './api/MlopsApiError';
 export type * from './api/types';
 export { mlopsTrainJobManagePermission } from '@sovereign-ai/backstage-plugin-mlops-common';
-export { mlHomeRouteRef, complianceRouteRef } from './routes';
+export {
+  mlHomeRouteRef,
+  complianceRouteRef,
+  trainingTemplateRouteRef,
+} from './routes';
 export { PhaseChip } from './components/PhaseChip';

@@ -8,7 +8,11 @@ import {
 } from '@backstage/core-plugin-api';
 import { MlopsClient } from './api/MlopsClient';
 import { mlopsApiRef } from './api/MlopsApi';
-import { complianceRouteRef, mlHomeRouteRef } from './routes';
+import {
+  complianceRouteRef,
+  mlHomeRouteRef,
+  trainingTemplateRouteRef,
+} from './routes';
 
 /**
  * The mlops frontend plugin for apps on the legacy frontend system
@@ -30,6 +34,9 @@ export const mlopsLegacyPlugin = createPlugin({
   routes: {
     root: mlHomeRouteRef,
     compliance: complianceRouteRef,
+  },
+  externalRoutes: {
+    trainingTemplate: trainingTemplateRouteRef,
   },
 });
 

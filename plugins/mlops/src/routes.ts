@@ -1,4 +1,7 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import {
+  createExternalRouteRef,
+  createRouteRef,
+} from '@backstage/core-plugin-api';
 
 /**
  * The ML home page (`/ml` by default).
@@ -13,3 +16,16 @@ export const mlHomeRouteRef = createRouteRef({ id: 'mlops:home' });
  * @public
  */
 export const complianceRouteRef = createRouteRef({ id: 'mlops:compliance' });
+
+/**
+ * A software template's page in the scaffolder, where a FeatureService's
+ * "Train a model on it" leads (bound to the scaffolder by default).
+ *
+ * @public
+ */
+export const trainingTemplateRouteRef = createExternalRouteRef({
+  id: 'mlops:training-template',
+  params: ['namespace', 'templateName'],
+  optional: true,
+  defaultTarget: 'scaffolder.selectedTemplate',
+});

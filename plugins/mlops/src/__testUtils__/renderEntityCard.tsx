@@ -1,5 +1,10 @@
 import type { ReactElement } from 'react';
 import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
+import type {
+  ExternalRouteRef,
+  RouteRef,
+} from '@backstage/frontend-plugin-api';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   EntityProvider,
@@ -37,11 +42,14 @@ export function renderEntityCard(
     mlopsApi?: MlopsApi;
     catalogEntities?: Entity[];
     allow?: boolean;
+    mountedRoutes?: Record<string, RouteRef | ExternalRouteRef>;
+    config?: JsonObject;
   },
 ) {
   return renderInTestApp(
     <EntityProvider entity={options.entity}>{element}</EntityProvider>,
     {
+      config: options.config,
       apis: [
         [mlopsApiRef, options.mlopsApi ?? mockMlopsApi()],
         catalogApiMock({ entities: options.catalogEntities ?? [] }),
@@ -52,7 +60,10 @@ export function renderEntityCard(
               : AuthorizeResult.ALLOW,
         }),
       ],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        ...options.mountedRoutes,
+      },
     },
   );
 }

@@ -6,6 +6,7 @@ import {
   transactionStats,
 } from '../../__testUtils__/fixtures';
 import { renderEntityCard } from '../../__testUtils__/renderEntityCard';
+import { trainingTemplateRouteRef } from '../../routes';
 import { FeatureServiceUsageCard } from './FeatureServiceUsageCard';
 
 describe('FeatureServiceUsageCard', () => {
@@ -52,5 +53,63 @@ describe('FeatureServiceUsageCard', () => {
     expect(
       await screen.findByText(/has no feast.dev\/project annotation/),
     ).toBeInTheDocument();
+  });
+
+  describe('Train a model on it', () => {
+    const scaffolder = {
+      '/create/templates/:namespace/:templateName': trainingTemplateRouteRef,
+    };
+
+    function formDataOf(href: string) {
+      const url = new URL(href, 'http://portal');
+      return {
+        path: url.pathname,
+        formData: JSON.parse(url.searchParams.get('formData')!),
+      };
+    }
+
+    it('opens the training template with the feature service and its system filled in', async () => {
+      await renderEntityCard(<FeatureServiceUsageCard />, {
+        entity: fraudScoringV1,
+        mountedRoutes: scaffolder,
+      });
+      const link = await screen.findByRole('link', {
+        name: /Train a model on it/,
+      });
+      expect(formDataOf(link.getAttribute('href')!)).toEqual({
+        path: '/create/templates/default/sovereign-training-project',
+        formData: {
+          featureService:
+            'featureservice:default/fraud_detection-fraud_scoring_v1',
+          system: 'system:default/fraud-detection',
+        },
+      });
+    });
+
+    it('opens the template set in mlops.trainingTemplate', async () => {
+      await renderEntityCard(<FeatureServiceUsageCard />, {
+        entity: fraudScoringV1,
+        mountedRoutes: scaffolder,
+        config: {
+          mlops: { trainingTemplate: 'template:ml-platform/gpu-training' },
+        },
+      });
+      const link = await screen.findByRole('link', {
+        name: /Train a model on it/,
+      });
+      expect(formDataOf(link.getAttribute('href')!).path).toBe(
+        '/create/templates/ml-platform/gpu-training',
+      );
+    });
+
+    it('is absent when the app has no scaffolder', async () => {
+      await renderEntityCard(<FeatureServiceUsageCard />, {
+        entity: fraudScoringV1,
+      });
+      expect(await screen.findByText(/Entity keys/)).toBeInTheDocument();
+      expect(
+        screen.queryByRole('link', { name: /Train a model on it/ }),
+      ).not.toBeInTheDocument();
+    });
   });
 });

@@ -13,6 +13,7 @@ import {
   type FeatureServiceEntityV1alpha1,
 } from '@sovereign-ai/backstage-plugin-mlops-common';
 import { useFeatureServiceViews } from '../../hooks/useFeatureServiceViews';
+import { useTrainingTemplateLink } from '../../hooks/useTrainingTemplateLink';
 import {
   featureServiceSnippets,
   type JoinKey,
@@ -90,14 +91,23 @@ function Snippets(props: { entity: FeatureServiceEntityV1alpha1 }) {
 /**
  * How to use a FeatureService: the Feast SDK calls for training
  * (`get_historical_features`) and serving (`get_online_features`) and the
- * feature server's REST call, each with a copy button.
+ * feature server's REST call, each with a copy button, and a link that opens
+ * the training-project template with this feature service filled in.
  *
  * @public
  */
 export function FeatureServiceUsageCard() {
   const { entity } = useEntity();
+  const trainLink = useTrainingTemplateLink(entity);
   return (
-    <InfoCard title="Use it">
+    <InfoCard
+      title="Use it"
+      deepLink={
+        trainLink && isFeatureServiceEntity(entity)
+          ? { title: 'Train a model on it', link: trainLink }
+          : undefined
+      }
+    >
       {isFeatureServiceEntity(entity) ? (
         <Snippets entity={entity} />
       ) : (
