@@ -102,3 +102,26 @@ export function apiResourceList(groupVersion: string) {
   });
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources };
 }
+
+/**
+ * The discovery document at a path (`/version`, `/api`, `/apis`, `/api/v1`,
+ * `/apis/<group>[/<version>]`), or undefined if the path is not one.
+ * `serverAddress` is the `host:port` clients are told to use.
+ */
+export function discoveryDocument(
+  segments: string[],
+  serverAddress: string,
+): object | undefined {
+  const path = segments.join('/');
+  if (path === 'version') return versionInfo();
+  if (path === 'api') return coreApiVersions(serverAddress);
+  if (path === 'apis') return apiGroupList();
+  if (path === 'api/v1') return apiResourceList('v1');
+  if (segments[0] === 'apis' && segments.length === 2) {
+    return apiGroupDocument(segments[1]);
+  }
+  if (segments[0] === 'apis' && segments.length === 3) {
+    return apiResourceList(`${segments[1]}/${segments[2]}`);
+  }
+  return undefined;
+}

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { KubernetesStatusError } from './status';
 
 /** Applies a JSON merge patch (RFC 7386) and returns the patched copy. */
 export function applyMergePatch(target: unknown, patch: unknown): any {
@@ -145,4 +146,26 @@ export function applyJsonPatch(target: unknown, operations: unknown): any {
     }
   }
   return doc;
+}
+
+/**
+ * Applies a PATCH body by its Content-Type, as the API server does for
+ * merge and JSON patches; other types (strategic merge, apply) are a 415.
+ */
+export function applyPatch(
+  target: unknown,
+  patch: unknown,
+  contentType: string | undefined,
+): any {
+  const mediaType = (contentType ?? '').split(';')[0];
+  if (mediaType === 'application/merge-patch+json') {
+    return applyMergePatch(target, patch);
+  }
+  if (mediaType === 'application/json-patch+json') {
+    return applyJsonPatch(target, patch);
+  }
+  throw new KubernetesStatusError(
+    415,
+    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json`,
+  );
 }

@@ -88,3 +88,13 @@ export function parseFieldSelector(selector: string | null): Selector {
   });
   return o => requirements.every(r => r(o));
 }
+
+/**
+ * The `labelSelector` and `fieldSelector` of a list or watch query, combined.
+ * A malformed one throws the InputError that is answered with a 400.
+ */
+export function parseQuerySelectors(query: URLSearchParams): Selector {
+  const matchLabels = parseLabelSelector(query.get('labelSelector'));
+  const matchFields = parseFieldSelector(query.get('fieldSelector'));
+  return o => matchLabels(o) && matchFields(o);
+}
