@@ -2,6 +2,13 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { KubernetesObject } from '@kubernetes/client-node';
 import {
+  ANNOTATION_KUBEFLOW_CLUSTER,
+  ANNOTATION_KUBEFLOW_KIND,
+  ANNOTATION_KUBEFLOW_NAME,
+  ANNOTATION_KUBEFLOW_NAMESPACE,
+  ANNOTATION_KUBEFLOW_STORAGE_URI,
+} from '@sovereign-ai/backstage-plugin-mlops-common';
+import {
   KIND_CLUSTER_TRAINING_RUNTIME,
   LABEL_TRAINER_FRAMEWORK,
   TrainJob,
@@ -29,6 +36,18 @@ export interface TrainerBuild {
   };
 }
 
+/** The Kubernetes object (or storage URI) an entity stands for, in words. */
+function sourceOf(entity: Entity): string {
+  const a = entity.metadata.annotations ?? {};
+  if (a[ANNOTATION_KUBEFLOW_STORAGE_URI] && !a[ANNOTATION_KUBEFLOW_NAME]) {
+    return `dataset ${a[ANNOTATION_KUBEFLOW_STORAGE_URI]}`;
+  }
+  const namespace = a[ANNOTATION_KUBEFLOW_NAMESPACE];
+  return `${a[ANNOTATION_KUBEFLOW_KIND]} ${namespace ? `${namespace}/` : ''}${
+    a[ANNOTATION_KUBEFLOW_NAME]
+  } on cluster ${a[ANNOTATION_KUBEFLOW_CLUSTER]}`;
+}
+
 type CachedMapping =
   | { ok: true; mapping: TrainJobMapping; json: string; ref: string }
   | { ok: false };
@@ -40,6 +59,8 @@ type CachedMapping =
  */
 export class TrainerEntityBuilder {
   private cache = new Map<string, CachedMapping>();
+  /** Name collisions already logged, so that each is logged once. */
+  private readonly collisions = new Set<string>();
 
   constructor(
     private readonly options: {
@@ -57,8 +78,18 @@ export class TrainerEntityBuilder {
     protectedRefs: ReadonlySet<string> | undefined,
   ): TrainerBuild {
     const entities = new Map<string, { entity: Entity; json: string }>();
-    const add = (entity: Entity, json = JSON.stringify(entity)) =>
-      entities.set(stringifyEntityRef(entity), { entity, json });
+    const sources = new Map<string, string>();
+    const add = (entity: Entity, json = JSON.stringify(entity)) => {
+      const ref = stringifyEntityRef(entity);
+      const source = sourceOf(entity);
+      const holder = sources.get(ref);
+      if (holder !== undefined && holder !== source) {
+        this.reportCollision(ref, holder, source);
+        return;
+      }
+      sources.set(ref, source);
+      entities.set(ref, { entity, json });
+    };
     const nextCache = new Map<string, CachedMapping>();
     const jobs: Array<{ mapping: TrainJobMapping; json: string; ref: string }> =
       [];
@@ -142,6 +173,20 @@ export class TrainerEntityBuilder {
         retired: jobs.length - kept.size,
       },
     };
+  }
+
+  /**
+   * Entity names join cluster, namespace and name with '-', so two objects
+   * can share one ('a-b'/'c' and 'a'/'b-c'). The first keeps the name; the
+   * other is left out, loudly rather than silently overwriting.
+   */
+  private reportCollision(ref: string, holder: string, source: string) {
+    const key = `${ref}\u0000${holder}\u0000${source}`;
+    if (this.collisions.has(key)) return;
+    this.collisions.add(key);
+    this.options.logger.warn(
+      `${source} and ${holder} both map to the entity ${ref}; only ${holder} is in the catalog. Rename one of them: entity names join cluster, namespace and name with "-".`,
+    );
   }
 
   private mapTrainJob(
