@@ -21,3 +21,4 @@ export { deriveTrainJobPhase } from './trainjob/deriveTrainJobPhase';
 export type { TrainJobProgress } from './trainjob/parseTrainJobProgress';
 export { parseTrainJobProgress } from './trainjob/parseTrainJobProgress';
 export { toCrdFieldPath, toStrictCrdSchema } from './crd/strictCrdSchema';
+export { createCrdAjv } from './crd/createCrdAjv';

@@ -1,11 +1,12 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAll } from 'js-yaml';
 import { TrainerKind } from './resourceTypes';
 import {
+  createCrdAjv,
   toCrdFieldPath,
   toStrictCrdSchema,
 } from '@sovereign-ai/backstage-plugin-mlops-node';
@@ -18,108 +19,6 @@ const CRD_FILES: Record<TrainerKind, string> = {
   TrainingRuntime: 'trainer.kubeflow.org_trainingruntimes.yaml',
   ClusterTrainingRuntime: 'trainer.kubeflow.org_clustertrainingruntimes.yaml',
 };
-
-/** Keywords of Kubernetes structural schemas that carry no JSON Schema meaning. */
-const ANNOTATION_KEYWORDS = [
-  'x-kubernetes-map-type',
-  'x-kubernetes-list-map-keys',
-  'x-kubernetes-validations',
-  'x-kubernetes-preserve-unknown-fields',
-  'x-kubernetes-embedded-resource',
-];
-
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
-const RFC3339 =
-  /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-
-function createAjv(): Ajv {
-  const ajv = new Ajv({
-    // CRD schemas are OpenAPI v3 subsets with vendor keywords, not strict
-    // JSON Schema documents.
-    strict: false,
-    // The API server applies `default`s on every write; so does the fake.
-    useDefaults: true,
-    // Patterns are Go (RE2) regular expressions, not always valid with `u`.
-    unicodeRegExp: false,
-    // The runtime CRDs embed the whole JobSet and PodSpec schema (about
-    // 0.9 MB each): unoptimised code compiles ten times faster and still
-    // validates thousands of objects a second.
-    code: { optimize: false },
-  });
-  for (const keyword of ANNOTATION_KEYWORDS) {
-    ajv.addKeyword({ keyword });
-  }
-  ajv.addKeyword({
-    keyword: 'x-kubernetes-int-or-string',
-    schemaType: 'boolean',
-    errors: true,
-    validate: function intOrString(enabled: boolean, data: unknown) {
-      if (
-        !enabled ||
-        typeof data === 'string' ||
-        (typeof data === 'number' && Number.isInteger(data))
-      ) {
-        return true;
-      }
-      (intOrString as any).errors = [
-        {
-          keyword: 'x-kubernetes-int-or-string',
-          message: 'must be an integer or a string',
-          params: {},
-        },
-      ];
-      return false;
-    },
-  });
-  ajv.addKeyword({
-    keyword: 'x-kubernetes-list-type',
-    type: 'array',
-    schemaType: 'string',
-    errors: true,
-    validate: function listType(
-      listKind: string,
-      data: unknown[],
-      parentSchema?: any,
-    ) {
-      if (listKind !== 'set' && listKind !== 'map') return true;
-      const keys: string[] | undefined =
-        parentSchema?.['x-kubernetes-list-map-keys'];
-      const seen = new Set<string>();
-      for (const item of data) {
-        const identity =
-          listKind === 'map' && keys && item && typeof item === 'object'
-            ? JSON.stringify(keys.map(k => (item as any)[k]))
-            : JSON.stringify(item);
-        if (seen.has(identity)) {
-          (listType as any).errors = [
-            {
-              keyword: 'x-kubernetes-list-type',
-              message: `Duplicate value: ${identity}`,
-              params: { listKind },
-            },
-          ];
-          return false;
-        }
-        seen.add(identity);
-      }
-      return true;
-    },
-  });
-  ajv.addFormat('int32', {
-    type: 'number',
-    validate: n => Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX,
-  });
-  ajv.addFormat('int64', {
-    type: 'number',
-    validate: n => Number.isInteger(n),
-  });
-  ajv.addFormat('date-time', {
-    type: 'string',
-    validate: s => RFC3339.test(s),
-  });
-  return ajv;
-}
 
 function describeError(error: ErrorObject, data: unknown): string {
   if (error.keyword === 'additionalProperties') {
@@ -157,7 +56,14 @@ const validators = new Map<TrainerVersion, CrdSchemaValidator>();
  */
 export class CrdSchemaValidator {
   private readonly compiled = new Map<TrainerKind, ValidateFunction>();
-  private readonly ajv = createAjv();
+  // The API server applies `default`s on every write; so does the fake. The
+  // runtime CRDs embed the whole JobSet and PodSpec schema (about 0.9 MB
+  // each): unoptimised code compiles ten times faster and still validates
+  // thousands of objects a second.
+  private readonly ajv = createCrdAjv({
+    useDefaults: true,
+    code: { optimize: false },
+  });
 
   /** The validator of a Trainer release; one per process, compiled lazily. */
   static forVersion(version: TrainerVersion): CrdSchemaValidator {

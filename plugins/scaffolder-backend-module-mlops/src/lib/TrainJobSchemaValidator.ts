@@ -1,9 +1,10 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import {
+  createCrdAjv,
   toCrdFieldPath,
   toStrictCrdSchema,
 } from '@sovereign-ai/backstage-plugin-mlops-node';
@@ -25,63 +26,6 @@ const CRD_FOLDERS: Record<TrainerVersion, string> = {
   'v2.1': 'v2.1.0',
 };
 const CRD_FILE = 'trainer.kubeflow.org_trainjobs.yaml';
-
-/** Keywords of Kubernetes structural schemas that carry no JSON Schema meaning. */
-const ANNOTATION_KEYWORDS = [
-  'x-kubernetes-map-type',
-  'x-kubernetes-list-map-keys',
-  'x-kubernetes-list-type',
-  'x-kubernetes-validations',
-  'x-kubernetes-preserve-unknown-fields',
-  'x-kubernetes-embedded-resource',
-];
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
-
-function createAjv(): Ajv {
-  const ajv = new Ajv({
-    // CRD schemas are OpenAPI v3 subsets with vendor keywords.
-    strict: false,
-    allErrors: true,
-    // Patterns are Go (RE2) regular expressions, not always valid with `u`.
-    unicodeRegExp: false,
-  });
-  for (const keyword of ANNOTATION_KEYWORDS) {
-    ajv.addKeyword({ keyword });
-  }
-  ajv.addKeyword({
-    keyword: 'x-kubernetes-int-or-string',
-    schemaType: 'boolean',
-    errors: true,
-    validate: function intOrString(enabled: boolean, data: unknown) {
-      if (
-        !enabled ||
-        typeof data === 'string' ||
-        (typeof data === 'number' && Number.isInteger(data))
-      ) {
-        return true;
-      }
-      (intOrString as any).errors = [
-        {
-          keyword: 'x-kubernetes-int-or-string',
-          message: 'must be an integer or a string',
-          params: {},
-        },
-      ];
-      return false;
-    },
-  });
-  ajv.addFormat('int32', {
-    type: 'number',
-    validate: n => Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX,
-  });
-  ajv.addFormat('int64', { type: 'number', validate: Number.isInteger });
-  ajv.addFormat('date-time', {
-    type: 'string',
-    validate: s => !Number.isNaN(Date.parse(s)),
-  });
-  return ajv;
-}
 
 function describeError(error: ErrorObject): string {
   const params = error.params as Record<string, string>;
@@ -145,7 +89,7 @@ export class TrainJobSchemaValidator {
         .map(doc => doc.toJS())
         .find(Boolean);
       const served = crd.spec.versions.find((v: any) => v.served && v.storage);
-      this.validateFn = createAjv().compile(
+      this.validateFn = createCrdAjv({ allErrors: true }).compile(
         toStrictCrdSchema(served.schema.openAPIV3Schema),
       );
     }
