@@ -255,19 +255,32 @@ export interface EntityComplianceResponse {
 }
 
 /**
+ * Filters of `GET /compliance/report`; each list is an "any of", and an
+ * absent one means "all".
+ *
+ * @public
+ */
+export interface ComplianceReportFilters {
+  /** Owner entity refs, in full form. */
+  owner?: string[];
+  /** System entity refs, in full form. */
+  system?: string[];
+  /** Kinds, compared case-insensitively. */
+  kind?: string[];
+  /** Only these checks' results; entities with none of them are left out. */
+  check?: ComplianceCheck[];
+  /** Only entities whose overall status (over the kept checks) is one of these. */
+  status?: ComplianceStatus[];
+}
+
+/**
  * Answer of `GET /compliance/report` (JSON form).
  *
  * @public
  */
 export interface ComplianceReportResponse {
   generatedAt: string;
-  filters: {
-    owner?: string[];
-    system?: string[];
-    kind?: string[];
-    check?: ComplianceCheck[];
-    status?: ComplianceStatus[];
-  };
+  filters: ComplianceReportFilters;
   summary: {
     entities: number;
     pass: number;

@@ -1,6 +1,4 @@
 import type {
-  ComplianceCheck,
-  ComplianceStatus,
   LineageQueryDirection,
   TrainJobStatusResponse,
 } from '@sovereign-ai/backstage-plugin-mlops-common';
@@ -8,6 +6,7 @@ import type {
 // The answers of the mlops backend are declared once, in mlops-common; these
 // are the frontend's own request and stream shapes.
 export type {
+  ComplianceReportFilters,
   ComplianceReportResponse,
   EntityComplianceResponse,
   LineageEdge,
@@ -80,17 +79,4 @@ export interface TrainJobLogStream {
   /** Decoded text chunks, in order. */
   chunks: AsyncIterable<string>;
   close(): void;
-}
-
-/**
- * Filters of the compliance report; every list is an "any of".
- *
- * @public
- */
-export interface ComplianceReportFilters {
-  owner?: string[];
-  system?: string[];
-  kind?: string[];
-  check?: ComplianceCheck[];
-  status?: ComplianceStatus[];
 }

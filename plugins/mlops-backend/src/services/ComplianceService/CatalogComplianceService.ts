@@ -24,6 +24,7 @@ import {
   type SovereigntyPolicy,
 } from '@sovereign-ai/backstage-plugin-mlops-common';
 import type {
+  ComplianceReportFilters,
   ComplianceReportResponse,
   EntityComplianceResponse,
 } from '@sovereign-ai/backstage-plugin-mlops-common';
@@ -35,10 +36,7 @@ import {
 } from '../LineageService/lineageNode';
 import { walkLineage } from '../LineageService/walkLineage';
 import { COMPLIANCE_FIELDS, ComplianceGraph } from './ComplianceGraph';
-import type {
-  ComplianceReportFilters,
-  ComplianceService,
-} from './ComplianceService';
+import type { ComplianceService } from './ComplianceService';
 
 /** The ML assets the report covers, as one catalog filter (OR of both). */
 const ML_ASSETS_FILTER: Array<Record<string, string | string[]>> = [
