@@ -9,6 +9,7 @@ import {
   FakeModelRegistryServer,
 } from '../packages/demo-cluster/src';
 import { report, sample, time } from './lib';
+import { syntheticClusterTrainingRuntime } from './syntheticClusterTrainingRuntime';
 
 const TRAINJOBS = 10_000;
 const RUNTIMES = 50;
@@ -43,47 +44,11 @@ function trainJob(i: number): KubernetesObject {
   } as KubernetesObject;
 }
 
-function runtime(i: number): KubernetesObject {
-  return {
-    apiVersion: 'trainer.kubeflow.org/v1alpha1',
-    kind: 'ClusterTrainingRuntime',
-    metadata: {
-      name: `runtime-${i}`,
-      labels: { 'trainer.kubeflow.org/framework': 'torch' },
-    },
-    spec: {
-      mlPolicy: { numNodes: 1, torch: {} },
-      template: {
-        spec: {
-          replicatedJobs: [
-            {
-              name: 'node',
-              template: {
-                metadata: {
-                  labels: {
-                    'trainer.kubeflow.org/trainjob-ancestor-step': 'trainer',
-                  },
-                },
-                spec: {
-                  template: {
-                    spec: {
-                      containers: [
-                        {
-                          name: 'node',
-                          image: 'registry.sovereign.internal/ml/pytorch:2.13',
-                        },
-                      ],
-                    },
-                  },
-                },
-              },
-            },
-          ],
-        },
-      },
-    },
-  } as KubernetesObject;
-}
+const runtime = (i: number) =>
+  syntheticClusterTrainingRuntime(
+    `runtime-${i}`,
+    'registry.sovereign.internal/ml/pytorch:2.13',
+  );
 
 async function listAll(k8s: FakeKubernetesApiServer, limit: number) {
   let token: string | undefined;

@@ -28,6 +28,7 @@ import {
   FakeModelRegistryServer,
 } from '@sovereign-ai/demo-cluster';
 import { quantile, report, time } from './lib';
+import { syntheticClusterTrainingRuntime } from './syntheticClusterTrainingRuntime';
 
 const JOBS = 10_000;
 const NAMESPACES = 20;
@@ -78,38 +79,7 @@ const namespaceOf = (i: number) => `team-${i % NAMESPACES}`;
 
 function seedCluster(k8s: FakeKubernetesApiServer) {
   for (let r = 0; r < RUNTIMES; r++) {
-    k8s.apply({
-      apiVersion: 'trainer.kubeflow.org/v1alpha1',
-      kind: 'ClusterTrainingRuntime',
-      metadata: {
-        name: `runtime-${r}`,
-        labels: { 'trainer.kubeflow.org/framework': 'torch' },
-      },
-      spec: {
-        mlPolicy: { numNodes: 1, torch: {} },
-        template: {
-          spec: {
-            replicatedJobs: [
-              {
-                name: 'node',
-                template: {
-                  metadata: {
-                    labels: {
-                      'trainer.kubeflow.org/trainjob-ancestor-step': 'trainer',
-                    },
-                  },
-                  spec: {
-                    template: {
-                      spec: { containers: [{ name: 'node', image: IMAGE }] },
-                    },
-                  },
-                },
-              },
-            ],
-          },
-        },
-      },
-    } as any);
+    k8s.apply(syntheticClusterTrainingRuntime(`runtime-${r}`, IMAGE));
   }
   for (let i = 0; i < JOBS; i++) {
     const ref = {
