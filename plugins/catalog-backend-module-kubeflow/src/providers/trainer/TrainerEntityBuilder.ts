@@ -78,16 +78,13 @@ export class TrainerEntityBuilder {
     protectedRefs: ReadonlySet<string> | undefined,
   ): TrainerBuild {
     const entities = new Map<string, { entity: Entity; json: string }>();
-    const sources = new Map<string, string>();
     const add = (entity: Entity, json = JSON.stringify(entity)) => {
       const ref = stringifyEntityRef(entity);
-      const source = sourceOf(entity);
-      const holder = sources.get(ref);
-      if (holder !== undefined && holder !== source) {
-        this.reportCollision(ref, holder, source);
+      const holder = entities.get(ref)?.entity;
+      if (holder && sourceOf(holder) !== sourceOf(entity)) {
+        this.reportCollision(ref, sourceOf(holder), sourceOf(entity));
         return;
       }
-      sources.set(ref, source);
       entities.set(ref, { entity, json });
     };
     const nextCache = new Map<string, CachedMapping>();
