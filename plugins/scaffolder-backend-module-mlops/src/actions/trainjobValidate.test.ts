@@ -88,6 +88,18 @@ describe('mlops:trainjob:validate', () => {
     );
   });
 
+  it('rejects a variable set twice, as the API server does for list-map keys', async () => {
+    const job = demoTrainJob();
+    job.spec.trainer.env = [
+      { name: 'EPOCHS', value: '10' },
+      { name: 'EPOCHS', value: '20' },
+    ];
+    const { error } = await validate(job);
+    expect(error.message).toMatch(
+      /spec\.trainer\.env: Duplicate value: \["EPOCHS"\]/,
+    );
+  });
+
   it('requires the pods to carry the Component label', async () => {
     const job = demoTrainJob();
     delete job.spec.runtimePatches;
